@@ -1,0 +1,106 @@
+"""Load a validated data package into typed pandas DataFrames."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError
+from .package import read_descriptor
+from .validate import validate_package
+
+PANDAS_TYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column as the schema declares it."""
+
+    name: str
+    type: str
+    title: str
+    description: str = ""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A resource of the package: its typed rows and what the schema says of them."""
+
+    name: str
+    title: str
+    description: str
+    path: str
+    frame: pd.DataFrame = field(repr=False)
+    columns: tuple[Column, ...]
+    sources: tuple[Mapping[str, str], ...] = ()
+    licenses: tuple[Mapping[str, str], ...] = ()
+
+    @property
+    def column_names(self) -> list[str]:
+        """Return the column names in schema order."""
+        return [c.name for c in self.columns]
+
+
+def load_package(descriptor_path: Path, display_dir: str = "data") -> dict[str, Dataset]:
+    """Validate the package and return its datasets by resource name.
+
+    Raises:
+        DataError: with every problem found, if anything breaks the schema.
+    """
+    descriptor = read_descriptor(descriptor_path, f"{display_dir}/{descriptor_path.name}")
+    base_dir = descriptor_path.parent
+    problems = validate_package(descriptor, base_dir, display_dir)
+    if problems:
+        raise DataError(problems)
+    return {
+        resource["name"]: _load_resource(resource, base_dir, display_dir)
+        for resource in descriptor["resources"]
+    }
+
+
+def _load_resource(resource: dict[str, Any], base_dir: Path, display_dir: str) -> Dataset:
+    schema_fields = resource["schema"]["fields"]
+    raw = pd.read_csv(
+        base_dir / resource["path"],
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8-sig",
+    )
+    frame = pd.DataFrame({f["name"]: _typed(raw[f["name"]], f["type"]) for f in schema_fields})
+    columns = tuple(
+        Column(
+            name=f["name"],
+            type=f["type"],
+            title=f.get("title", f["name"]),
+            description=f.get("description", ""),
+            unit=f.get("unit", ""),
+        )
+        for f in schema_fields
+    )
+    return Dataset(
+        name=resource["name"],
+        title=resource.get("title", resource["name"]),
+        description=resource.get("description", ""),
+        path=f"{display_dir}/{resource['path']}",
+        frame=frame,
+        columns=columns,
+        sources=tuple(resource.get("sources", ())),
+        licenses=tuple(resource.get("licenses", ())),
+    )
+
+
+def _typed(values: pd.Series, schema_type: str) -> pd.Series:
+    if schema_type == "date":
+        return pd.to_datetime(values, format="%Y-%m-%d")
+    return values.astype(PANDAS_TYPES.get(schema_type, "string"))

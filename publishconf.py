@@ -1,0 +1,11 @@
+"""Production settings: pelicanconf.py plus the published site's address and feed."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402, F403
+
+SITEURL = os.environ.get("SITEURL", "")
+RELATIVE_URLS = not SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"

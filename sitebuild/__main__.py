@@ -1,0 +1,33 @@
+"""Command line: ``python -m sitebuild [-s SETTINGS] [-o OUTPUT]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from pelican.log import init as init_logging
+
+from .build import BuildFailed, build_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the site; return 0 on success, 1 if the build failed."""
+    parser = argparse.ArgumentParser(prog="python -m sitebuild", description=__doc__)
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("-o", "--output", default="output")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    init_logging(level=logging.INFO if args.verbose else logging.WARNING)
+    try:
+        build_site(args.settings, args.output)
+    except BuildFailed as err:
+        print(f"\nBuild failed: {err}.", file=sys.stderr)  # noqa: T201
+        print("Fix the problems listed above and run the build again.", file=sys.stderr)  # noqa: T201
+        return 1
+    print(f"Built the site into {args.output}/")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
