@@ -6,8 +6,6 @@ import argparse
 import logging
 import sys
 
-from pelican.log import init as init_logging
-
 from .build import BuildFailed, build_site
 
 
@@ -18,7 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    init_logging(level=logging.INFO if args.verbose else logging.WARNING)
+    # Plain lines, never wrapped, so "file:line: message" stays clickable.
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
     try:
         build_site(args.settings, args.output)
     except BuildFailed as err:

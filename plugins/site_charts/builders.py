@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 from .spec import ChartSpec
 
 
-
 class ColumnText(Protocol):
     """How a column is named to readers."""
 
@@ -45,7 +44,8 @@ def series_figure(spec: ChartSpec, rows: pd.DataFrame, columns: Columns) -> go.F
                 mode="lines+markers",
                 line_shape="hv" if spec.kind == "step" else None,
                 fill="tozeroy" if spec.kind == "area" else None,
-                hovertemplate=f"%{{y:,}} {unit}".strip() + f"<extra>{name or ''}</extra>",
+                hovertemplate=f"%{{y:,}} {unit}".strip()
+                + f"<extra>{name or ''}</extra>",
             )
         )
     figure.update_layout(
@@ -62,7 +62,9 @@ def axis_title(column: ColumnText) -> str:
     return f"{column.title} ({column.unit})" if column.unit else column.title
 
 
-def _groups(rows: pd.DataFrame, column: str | None) -> Iterator[tuple[str | None, pd.DataFrame]]:
+def _groups(
+    rows: pd.DataFrame, column: str | None
+) -> Iterator[tuple[str | None, pd.DataFrame]]:
     if not column:
         yield None, rows
         return

@@ -1,8 +1,10 @@
 """Python-Markdown extension: turn ```chart blocks into chart HTML.
 
-The preprocessor runs at priority 26: after ``meta`` (27) has taken the
-metadata header away, and before ``fenced_code`` (25) would see the fence.
-The rendered HTML goes through ``md.htmlStash`` so Markdown leaves it alone.
+The preprocessor runs at priority 28: after whitespace normalisation (30),
+which keeps every line, and before ``meta`` (27) strips the metadata header and
+``fenced_code`` (25) would see the fence. So a line it counts is the line the
+writer sees in the file. The rendered HTML goes through ``md.htmlStash`` so
+Markdown leaves it alone.
 """
 
 from __future__ import annotations
@@ -18,24 +20,28 @@ from .errors import ChartError
 
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[^`]*$")
 
-# Given (yaml_text, first_yaml_line, chart_number, metadata), return the HTML.
-RenderBlock = Callable[[str, int, int, dict], str]
+# Given (yaml_text, first_yaml_line, chart_id), return the chart's HTML.
+RenderBlock = Callable[[str, int, str], str]
 
 
 class ChartExtension(Extension):
-    """Render each chart block of one document with ``render_block``."""
+    """Render each chart block of one document with ``render_block``.
 
-    def __init__(self, *, path: str, line_count: int, render_block: RenderBlock) -> None:
+    Charts are numbered in order of appearance; chart ``n`` gets the id
+    ``{id_prefix}-chart-{n}``.
+    """
+
+    def __init__(self, *, path: str, id_prefix: str, render_block: RenderBlock) -> None:
         super().__init__()
         self.path = path
-        self.line_count = line_count
+        self.id_prefix = id_prefix
         self.render_block = render_block
         self.charts = 0
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         """Register the chart preprocessor."""
         md.registerExtension(self)
-        md.preprocessors.register(ChartPreprocessor(md, self), "site_charts", 26)
+        md.preprocessors.register(ChartPreprocessor(md, self), "site_charts", 28)
 
     def reset(self) -> None:
         """Forget the charts of the previous document."""
@@ -51,9 +57,6 @@ class ChartPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the lines with every chart block replaced by a placeholder."""
-        # The meta preprocessor removed the header lines; add them back to
-        # report lines as the writer sees them in the file.
-        offset = self.ext.line_count - len(lines)
         output: list[str] = []
         index = 0
         while index < len(lines):
@@ -63,25 +66,32 @@ class ChartPreprocessor(Preprocessor):
                 index += 1
                 continue
             close = _closing_line(lines, index, match["fence"])
-            if match["info"] != "chart":
-                output.extend(lines[index : (close or len(lines)) + 1])
-                index = (close or len(lines)) + 1
+            if match["info"] != "chart":  # another fence: keep it, charts and all
+                end = len(lines) if close is None else close + 1
+                output.extend(lines[index:end])
+                index = end
                 continue
             if close is None:
                 raise ChartError(
                     self.ext.path,
-                    index + offset + 1,
-                    f"this chart block is never closed; add a line with {match['fence']} "
-                    "after its options",
+                    index + 1,
+                    "this chart block is never closed; add a line with "
+                    f"{match['fence']} after its options",
                 )
-            self.ext.charts += 1
-            yaml_text = "\n".join(lines[index + 1 : close])
-            html = self.ext.render_block(
-                yaml_text, index + offset + 2, self.ext.charts, getattr(self.md, "Meta", {})
-            )
-            output += ["", self.md.htmlStash.store(html), ""]
+            output += [
+                "",
+                self.md.htmlStash.store(self._chart(lines, index, close)),
+                "",
+            ]
             index = close + 1
         return output
+
+    def _chart(self, lines: list[str], fence: int, close: int) -> str:
+        self.ext.charts += 1
+        chart_id = f"{self.ext.id_prefix}-chart-{self.ext.charts}"
+        yaml_text = "\n".join(lines[fence + 1 : close])
+        # Lines are 0-based here; the YAML starts on the file line after the fence.
+        return self.ext.render_block(yaml_text, fence + 2, chart_id)
 
 
 def _closing_line(lines: list[str], start: int, fence: str) -> int | None:

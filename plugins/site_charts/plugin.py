@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from markdown import Markdown
+from markdown.extensions.meta import META_RE
 from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open, slugify
@@ -23,6 +24,7 @@ from pelican.utils import pelican_open, slugify
 from .chart_block import chart_block_html
 from .errors import ChartError
 from .markdown_ext import ChartExtension
+from .spec import MISSING_ALT
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ class ChartMarkdownReader(MarkdownReader):
         with pelican_open(source_path) as text:
             charts = ChartExtension(
                 path=display_path,
-                line_count=len(text.split("\n")),
+                id_prefix=self._page_slug(text),
                 render_block=partial(self._render_block, display_path),
             )
             markdown_settings = dict(self.settings["MARKDOWN"])
@@ -61,31 +63,41 @@ class ChartMarkdownReader(MarkdownReader):
             except ChartError as err:
                 log.error("%s", err)
                 raise
+            except Exception:
+                log.exception("%s: unexpected error while reading", display_path)
+                raise
         chart_count = charts.charts  # read before _parse_metadata resets the Markdown
         metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
         metadata["charts"] = chart_count
         return content, metadata
 
-    def _render_block(self, path: str, text: str, line: int, number: int, meta: dict) -> str:
-        options = settings_for(self.settings)
-        html = chart_block_html(
-            text, path=path, line=line, chart_id=self._chart_id(meta, number),
+    def _render_block(self, path: str, text: str, line: int, chart_id: str) -> str:
+        require_alt = settings_for(self.settings)["require_alt"]
+        chart = chart_block_html(
+            text,
+            path=path,
+            line=line,
+            chart_id=chart_id,
             datasets=self.datasets,
+            require_alt=require_alt,
         )
-        if 'aria-labelledby' in html and "alt:" not in text:
-            message = f"{path}:{line - 1}: this chart has no 'alt' text for screen readers"
-            if options["require_alt"]:
-                raise ChartError(path, line - 1, "this chart has no 'alt' text for screen "
-                                 "readers; add 'alt: <one sentence on what it shows>'")
-            log.warning("%s; add 'alt: <one sentence on what it shows>'", message)
-        return html
+        if chart.spec.alt is None:
+            log.warning("%s:%d: %s", path, line - 1, MISSING_ALT)
+        return chart.html
 
-    def _chart_id(self, meta: dict, number: int) -> str:
-        slug = (meta.get("slug") or [""])[0]
-        if not slug:
-            title = (meta.get("title") or [Path(self._source_path).stem])[0]
-            slug = slugify(title, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-        return f"{slug}-chart-{number}"
+    def _page_slug(self, text: str) -> str:
+        """Return the page's slug from its metadata header, as Pelican will."""
+        header = {}
+        for line in text.lstrip("\ufeff").split("\n"):
+            match = META_RE.match(line)
+            if not match:
+                break
+            header.setdefault(match["key"].lower(), match["value"].strip())
+        if header.get("slug"):
+            return header["slug"]
+        title = header.get("title") or Path(self._source_path).stem
+        subs = self.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+        return slugify(title, regex_subs=subs)
 
 
 def use_chart_reader(readers) -> None:
@@ -119,10 +131,13 @@ def name_bundle(pelican) -> None:
     if not bundle.is_file():
         log.error(
             "%s is missing: install the front-end assets with 'npm ci' "
-            "(make html does this for you)", bundle,
+            "(make html does this for you)",
+            bundle,
         )
         raise ChartError(str(bundle), 1, "plotly.js bundle missing; run npm ci")
-    pelican.settings["PLOTLY_JS"] = f"{options['bundle_dir']}/{hashed_bundle_name(bundle)}"
+    pelican.settings["PLOTLY_JS"] = (
+        f"{options['bundle_dir']}/{hashed_bundle_name(bundle)}"
+    )
 
 
 def copy_bundle(pelican) -> None:

@@ -28,13 +28,18 @@ def figure_json(figure: go.Figure) -> str:
     payload = figure.to_plotly_json()
     payload["layout"].pop("template", None)
     text = json.dumps(
-        payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        payload,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
     )
     return text.replace("<", "\\u003c")
 
 
 def chart_html(
     spec: ChartSpec,
+    *,
     chart_id: str,
     figure: go.Figure,
     rows: pd.DataFrame,
@@ -47,7 +52,9 @@ def chart_html(
         f'<figure class="chart" id="{chart_id}">',
         "<figcaption>",
         f'<span class="chart-title">{escape(spec.title)}</span>',
-        f'<span class="chart-caption">{escape(spec.caption)}</span>' if spec.caption else "",
+        f'<span class="chart-caption">{escape(spec.caption)}</span>'
+        if spec.caption
+        else "",
         "</figcaption>",
         f'<div class="chart-plot" data-chart="{chart_id}" role="img" '
         f'aria-labelledby="{alt_id}"{_height_attr(spec)}></div>',
@@ -88,7 +95,9 @@ def data_table(
     rows: pd.DataFrame, columns: Mapping[str, ColumnText], shown: Sequence[str]
 ) -> str:
     """Return the chart's rows as an HTML table inside a ``<details>``."""
-    head = "".join(f'<th scope="col">{escape(axis_title(columns[c]))}</th>' for c in shown)
+    head = "".join(
+        f'<th scope="col">{escape(axis_title(columns[c]))}</th>' for c in shown
+    )
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(_cell(v))}</td>" for v in values) + "</tr>"
         for values in zip(*(plain_values(rows[c]) for c in shown), strict=True)

@@ -20,11 +20,23 @@ from .errors import ChartError, did_you_mean
 SERIES_KINDS = ("line", "area", "step")
 KINDS = SERIES_KINDS
 COMMON_OPTIONS = (
-    "kind", "data", "title", "alt", "caption", "notes", "source", "height", "filter",
+    "kind",
+    "data",
+    "title",
+    "alt",
+    "caption",
+    "notes",
+    "source",
+    "height",
+    "filter",
 )
-KIND_OPTIONS = {kind: ("x", "y", "color") for kind in SERIES_KINDS}
-KIND_REQUIRED = {kind: ("x", "y") for kind in SERIES_KINDS}
+KIND_OPTIONS = dict.fromkeys(SERIES_KINDS, ("x", "y", "color"))
+KIND_REQUIRED = dict.fromkeys(SERIES_KINDS, ("x", "y"))
 HEIGHT_RANGE = (200, 1200)
+MISSING_ALT = (
+    "this chart has no 'alt' text for screen readers; "
+    "add 'alt: <one sentence on what the chart shows>'"
+)
 
 
 class DatasetLike(Protocol):
@@ -71,9 +83,17 @@ class _Block:
 
 
 def parse_chart_block(
-    text: str, *, path: str, line: int, datasets: Mapping[str, DatasetLike]
+    text: str,
+    *,
+    path: str,
+    line: int,
+    datasets: Mapping[str, DatasetLike],
+    require_alt: bool = False,
 ) -> ChartSpec:
     """Return the spec of a chart block whose YAML starts on file line ``line``.
+
+    A missing ``alt`` is an error only when ``require_alt`` is set (in CI);
+    otherwise the caller warns.
 
     Raises:
         ChartError: anything in the block is wrong; the message says how to fix it.
@@ -86,6 +106,8 @@ def parse_chart_block(
         if key in block.values and key != "filter":
             _check_column(block, key, block.values[key], dataset)
     filters = _check_filter(block, dataset)
+    if require_alt and not _text(block, "alt"):
+        raise ChartError(path, line - 1, MISSING_ALT)
     return ChartSpec(
         kind=kind,
         data=block.values["data"],
@@ -109,7 +131,8 @@ def _read_yaml(text: str, path: str, line: int) -> _Block:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         values = yaml.safe_load(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # Where an unclosed bracket or quote began beats where YAML gave up.
+        mark = err.context_mark or err.problem_mark
         where = line + (mark.line if mark else 0)
         raise ChartError(
             path,
@@ -119,7 +142,9 @@ def _read_yaml(text: str, path: str, line: int) -> _Block:
         ) from err
     if not isinstance(root, yaml.MappingNode) or not isinstance(values, dict):
         raise ChartError(
-            path, line, "the chart block must be 'option: value' lines, e.g. 'kind: line'"
+            path,
+            line,
+            "the chart block must be 'option: value' lines, e.g. 'kind: line'",
         )
     lines = {key.value: line + key.start_mark.line for key, _ in root.value}
     return _Block(path, line, values, lines)
@@ -130,7 +155,9 @@ def _check_kind(block: _Block) -> str:
     if kind is None:
         raise block.error(None, "the chart block needs a 'kind', e.g. 'kind: line'")
     if kind not in KINDS:
-        raise block.error("kind", f"unknown chart kind '{kind}'" + did_you_mean(kind, KINDS))
+        raise block.error(
+            "kind", f"unknown chart kind '{kind}'" + did_you_mean(kind, KINDS)
+        )
     return kind
 
 
@@ -139,7 +166,9 @@ def _check_options(block: _Block, kind: str) -> None:
     for key in block.values:
         if key not in allowed:
             raise block.error(
-                key, f"unknown option '{key}' for a {kind} chart" + did_you_mean(key, allowed)
+                key,
+                f"unknown option '{key}' for a {kind} chart"
+                + did_you_mean(key, allowed),
             )
     for key in ("data", "title", *KIND_REQUIRED[kind]):
         if block.values.get(key) in (None, ""):
@@ -189,16 +218,21 @@ def _check_filter(block: _Block, dataset: DatasetLike) -> dict[str, Any]:
     return checked
 
 
-def _date_range(block: _Block, column: str, wanted: Any) -> tuple[str | None, str | None]:
+def _date_range(
+    block: _Block, column: str, wanted: Any
+) -> tuple[str | None, str | None]:
     if not isinstance(wanted, dict) or not set(wanted) <= {"from", "to"}:
         raise block.error(
-            "filter", f"filter a date column with 'from' and 'to': {column}: {{from: 2015-01-01}}"
+            "filter",
+            f"filter a date column with 'from' and 'to': {column}: {{from: 2015-01-01}}",
         )
     bounds = []
     for key in ("from", "to"):
         value = wanted.get(key)
         if value is not None and not isinstance(value, dt.date):
-            raise block.error("filter", f"'{key}: {value}' is not a date (write YYYY-MM-DD)")
+            raise block.error(
+                "filter", f"'{key}: {value}' is not a date (write YYYY-MM-DD)"
+            )
         bounds.append(value.isoformat() if value is not None else None)
     return bounds[0], bounds[1]
 
@@ -207,7 +241,9 @@ def _check_height(block: _Block) -> int | None:
     height = block.values.get("height")
     low, high = HEIGHT_RANGE
     if height is not None and not (isinstance(height, int) and low <= height <= high):
-        raise block.error("height", f"height must be a number of pixels from {low} to {high}")
+        raise block.error(
+            "height", f"height must be a number of pixels from {low} to {high}"
+        )
     return height
 
 

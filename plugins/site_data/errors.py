@@ -20,7 +20,7 @@ class DataProblem:
 
     def __str__(self) -> str:
         location = ":".join(
-            str(part) for part in (self.path, self.row, self.column) if part is not None
+            str(part) for part in (self.path, self.row, self.column) if part
         )
         fix = f" ({self.fix})" if self.fix else ""
         return f"{location}: {self.message}{fix}"

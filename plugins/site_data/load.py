@@ -51,13 +51,17 @@ class Dataset:
         return [c.name for c in self.columns]
 
 
-def load_package(descriptor_path: Path, display_dir: str = "data") -> dict[str, Dataset]:
+def load_package(
+    descriptor_path: Path, display_dir: str = "data"
+) -> dict[str, Dataset]:
     """Validate the package and return its datasets by resource name.
 
     Raises:
         DataError: with every problem found, if anything breaks the schema.
     """
-    descriptor = read_descriptor(descriptor_path, f"{display_dir}/{descriptor_path.name}")
+    descriptor = read_descriptor(
+        descriptor_path, f"{display_dir}/{descriptor_path.name}"
+    )
     base_dir = descriptor_path.parent
     problems = validate_package(descriptor, base_dir, display_dir)
     if problems:
@@ -68,7 +72,9 @@ def load_package(descriptor_path: Path, display_dir: str = "data") -> dict[str, 
     }
 
 
-def _load_resource(resource: dict[str, Any], base_dir: Path, display_dir: str) -> Dataset:
+def _load_resource(
+    resource: dict[str, Any], base_dir: Path, display_dir: str
+) -> Dataset:
     schema_fields = resource["schema"]["fields"]
     raw = pd.read_csv(
         base_dir / resource["path"],
@@ -77,7 +83,9 @@ def _load_resource(resource: dict[str, Any], base_dir: Path, display_dir: str) -
         na_values=[""],
         encoding="utf-8-sig",
     )
-    frame = pd.DataFrame({f["name"]: _typed(raw[f["name"]], f["type"]) for f in schema_fields})
+    frame = pd.DataFrame(
+        {f["name"]: _typed(raw[f["name"]], f["type"]) for f in schema_fields}
+    )
     columns = tuple(
         Column(
             name=f["name"],

@@ -32,7 +32,9 @@ def load_into_context(generator) -> None:
         return
     data_dir = settings_for(generator.settings)["path"]
     try:
-        context[CONTEXT_KEY] = load_package(Path(data_dir) / "datapackage.json", data_dir)
+        context[CONTEXT_KEY] = load_package(
+            Path(data_dir) / "datapackage.json", data_dir
+        )
     except DataError as err:
         for problem in err.problems:
             log.error("%s", problem)

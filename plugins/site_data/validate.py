@@ -100,14 +100,23 @@ def _explain(
             f"duplicate row: {error.note}",
             f"each row needs a unique ({key}); remove the copy or correct it",
         )
-    if kind == "foreign-key":
-        return (
-            f"refers to something that does not exist: {error.note}",
-            "correct the id, or add the missing row to the table it refers to",
-        )
-    if kind in {"missing-cell", "extra-cell"}:
-        return error.message, "every row needs one value per column; check the commas"
-    return error.message, None
+    return ROW_SHAPE_PROBLEMS.get(kind, (error.message, None))
+
+
+ROW_SHAPE_PROBLEMS = {
+    "foreign-key": (
+        "refers to something that does not exist",
+        "correct the id, or add the missing row to the table it refers to",
+    ),
+    "extra-cell": (
+        "this row has more values than the header has columns",
+        'put quotes around a value that contains a comma, e.g. "Report, 2016"',
+    ),
+    "missing-cell": (
+        "this row has fewer values than the header has columns",
+        "add the missing value (an empty one is two commas in a row: ,,)",
+    ),
+}
 
 
 def _explain_constraint(
@@ -131,5 +140,8 @@ def _explain_constraint(
             bounds = f"at most {high}"
         return f'"{cell}" is out of range', f"the value must be {bounds}"
     if note.startswith('constraint "unique"'):
-        return f'"{cell}" appears more than once', "each value in this column must be unique"
+        return (
+            f'"{cell}" appears more than once',
+            "each value in this column must be unique",
+        )
     return f'"{cell}" breaks a rule: {note}', None
