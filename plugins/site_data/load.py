@@ -11,6 +11,7 @@ import pandas as pd
 
 from .errors import DataError
 from .package import read_descriptor
+from .rules import check_rules
 from .validate import validate_package
 
 PANDAS_TYPES = {
@@ -66,10 +67,14 @@ def load_package(
     problems = validate_package(descriptor, base_dir, display_dir)
     if problems:
         raise DataError(problems)
-    return {
+    datasets = {
         resource["name"]: _load_resource(resource, base_dir, display_dir)
         for resource in descriptor["resources"]
     }
+    problems = check_rules(datasets)
+    if problems:
+        raise DataError(problems)
+    return datasets
 
 
 def _load_resource(
