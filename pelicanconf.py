@@ -24,7 +24,8 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_data", "site_charts"]  # site_data first: charts read its datasets
+# site_data first: the other two read the datasets it loads.
+PLUGINS = ["site_data", "site_charts", "site_pages"]
 
 SITE_DATA = {"path": "data"}
 SITE_CHARTS = {

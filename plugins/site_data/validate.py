@@ -7,8 +7,9 @@ reports into one line a writer can act on.
 
 from __future__ import annotations
 
+import csv
 import difflib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import frictionless
@@ -67,7 +68,10 @@ def validate_package(
     for task in report.tasks:
         resource = next(r for r in descriptor["resources"] if r["name"] == task.name)
         display_path = f"{display_dir}/{resource['path']}"
-        problems += [_describe(error, display_path, resource) for error in task.errors]
+        problems += [
+            _describe(error, display_path, resource, descriptor, base_dir)
+            for error in task.errors
+        ]
     problems += [
         DataProblem(f"{display_dir}/datapackage.json", error.message)
         for error in report.errors
@@ -75,9 +79,17 @@ def validate_package(
     return problems
 
 
-def _describe(error: Any, path: str, resource: dict[str, Any]) -> DataProblem:
+def _describe(
+    error: Any,
+    path: str,
+    resource: dict[str, Any],
+    descriptor: dict[str, Any],
+    base_dir: Path,
+) -> DataProblem:
     fields = {f["name"]: f for f in resource.get("schema", {}).get("fields", [])}
     row = getattr(error, "row_number", None)
+    if error.type == "foreign-key":
+        return _foreign_key_problem(error, path, descriptor, base_dir)
     column = getattr(error, "field_name", None)
     cell = getattr(error, "cell", None)
     field = fields.get(column or "", {})
@@ -85,11 +97,42 @@ def _describe(error: Any, path: str, resource: dict[str, Any]) -> DataProblem:
     return DataProblem(path, message, row=row, column=column, fix=fix)
 
 
+def _foreign_key_problem(
+    error: Any, path: str, descriptor: dict[str, Any], base_dir: Path
+) -> DataProblem:
+    column = ",".join(error.field_names)
+    value = ",".join(str(c) for c in error.field_cells)
+    target = next(
+        r for r in descriptor["resources"] if r["name"] == error.reference_name
+    )
+    known = _column_values(base_dir / target["path"], error.reference_field_names[0])
+    target_path = f"{PurePosixPath(path).parent}/{target['path']}"
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return DataProblem(
+        path,
+        f'"{value}" is not a known {column} in {target_path}',
+        row=error.row_number,
+        column=column,
+        fix=f"{hint}correct the id, or add a row for it to {target_path}",
+    )
+
+
+def _column_values(csv_path: Path, column: str) -> list[str]:
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        return [row[column] for row in csv.DictReader(handle)]
+
+
 def _explain(
     error: Any, cell: Any, field: dict[str, Any], resource: dict[str, Any]
 ) -> tuple[str, str | None]:
     kind = error.type
     if kind == "type-error":
+        if field.get("format") == "uri":
+            return (
+                f'"{cell}" is not a web address',
+                "write the full URL, starting https://",
+            )
         ftype = field.get("type", "string")
         return f'"{cell}" is not a valid {ftype}', TYPE_FIXES.get(ftype)
     if kind == "constraint-error":
@@ -104,10 +147,6 @@ def _explain(
 
 
 ROW_SHAPE_PROBLEMS = {
-    "foreign-key": (
-        "refers to something that does not exist",
-        "correct the id, or add the missing row to the table it refers to",
-    ),
     "extra-cell": (
         "this row has more values than the header has columns",
         'put quotes around a value that contains a comma, e.g. "Report, 2016"',
