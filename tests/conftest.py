@@ -34,3 +34,12 @@ def build(fixture_site: Path) -> Callable[..., Path]:
         return build_site(REPO / "pelicanconf.py", fixture_site / "output", settings)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the repo's real site once per test session; return its output."""
+    output = tmp_path_factory.mktemp("real-site") / "output"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        return build_site(REPO / "pelicanconf.py", output)

@@ -10,10 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import REPO
 from playwright.sync_api import Browser, sync_playwright
-
-from sitebuild import build_site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -33,16 +30,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the repo's site once and serve it on a free local port."""
-    output = tmp_path_factory.mktemp("browser") / "output"
-    cwd = Path.cwd()
-    os.chdir(REPO)
-    try:
-        build_site(REPO / "pelicanconf.py", output)
-    finally:
-        os.chdir(cwd)
-    handler = functools.partial(QuietHandler, directory=str(output))
+def site_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site on a free local port."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
