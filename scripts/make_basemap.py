@@ -19,8 +19,10 @@ Run: .venv/bin/python scripts/make_basemap.py
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
+import math
 import sys
 from pathlib import Path
 
@@ -66,10 +68,8 @@ class BasemapError(ValueError):
 
 def decode_arcs(topology: dict) -> list[Ring]:
     """Return every arc of a quantized, delta-encoded topology in degrees."""
-    (scale_x, scale_y), (shift_x, shift_y) = (
-        topology["transform"]["scale"],
-        topology["transform"]["translate"],
-    )
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0
@@ -87,8 +87,10 @@ def _distance(point: Point, start: Point, end: Point) -> float:
     (px, py), (ax, ay), (bx, by) = point, start, end
     dx, dy = bx - ax, by - ay
     length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-    return ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5
+    if length == 0:
+        return math.hypot(px - ax, py - ay)
+    t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
 
 
 def simplify(line: Ring, tolerance: float) -> Ring:
@@ -135,7 +137,12 @@ def clip(ring: Ring, bbox: tuple[float, float, float, float]) -> Ring:
     """Return ring (open, without its closing point) clipped to bbox."""
     west, south, east, north = bbox
     points = ring[:-1] if ring and ring[0] == ring[-1] else list(ring)
-    for axis, value, sign in ((0, west, 1), (0, east, -1), (1, south, 1), (1, north, -1)):
+    for axis, value, sign in (
+        (0, west, 1),
+        (0, east, -1),
+        (1, south, 1),
+        (1, north, -1),
+    ):
         clipped: Ring = []
         for i, current in enumerate(points):
             previous = points[i - 1]
@@ -151,9 +158,8 @@ def clip(ring: Ring, bbox: tuple[float, float, float, float]) -> Ring:
 
 def signed_area(ring: Ring) -> float:
     """Return the planar area of an open ring, positive when counter-clockwise."""
-    return sum(
-        ax * by - bx * ay for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True)
-    ) / 2
+    pairs = itertools.pairwise([*ring, ring[0]])
+    return sum(ax * by - bx * ay for (ax, ay), (bx, by) in pairs) / 2
 
 
 def finish(ring: Ring, exterior: bool) -> list[list[float]] | None:
