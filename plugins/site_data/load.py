@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .dataset import Column, Dataset
+from .derived import derive
 from .errors import DataError
 from .package import read_descriptor
 from .rules import check_rules
@@ -22,40 +22,10 @@ PANDAS_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Column:
-    """One column as the schema declares it."""
-
-    name: str
-    type: str
-    title: str
-    description: str = ""
-    unit: str = ""
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A resource of the package: its typed rows and what the schema says of them."""
-
-    name: str
-    title: str
-    description: str
-    path: str
-    frame: pd.DataFrame = field(repr=False)
-    columns: tuple[Column, ...]
-    sources: tuple[Mapping[str, str], ...] = ()
-    licenses: tuple[Mapping[str, str], ...] = ()
-
-    @property
-    def column_names(self) -> list[str]:
-        """Return the column names in schema order."""
-        return [c.name for c in self.columns]
-
-
 def load_package(
     descriptor_path: Path, display_dir: str = "data"
 ) -> dict[str, Dataset]:
-    """Validate the package and return its datasets by resource name.
+    """Validate the package; return its datasets, and those derived from them, by name.
 
     Raises:
         DataError: with every problem found, if anything breaks the schema.
@@ -74,7 +44,7 @@ def load_package(
     problems = check_rules(datasets)
     if problems:
         raise DataError(problems)
-    return datasets
+    return {**datasets, **derive(datasets)}
 
 
 def _load_resource(

@@ -36,8 +36,8 @@ class DatasetSummary:
 
 
 def summarise(datasets: Mapping[str, Any]) -> list[DatasetSummary]:
-    """Return a summary of each dataset, in the package's order."""
-    return [_summary(dataset) for dataset in datasets.values()]
+    """Return a summary of each published dataset (not derived ones), in order."""
+    return [_summary(d) for d in datasets.values() if not d.derived_from]
 
 
 def _summary(dataset: Any) -> DatasetSummary:

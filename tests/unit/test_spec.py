@@ -76,7 +76,7 @@ def test_filters_are_normalised():
         (
             ("alt: A line.", "alt: A line.\nfilter: {date: {from: soon}}"),
             16,
-            "'from: soon' is not a date",
+            "'soon' is not a date",
         ),
         (("data: territory", "data: [territory"), 11, "not valid YAML"),
     ],
