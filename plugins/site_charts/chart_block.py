@@ -1,4 +1,4 @@
-"""From the text of one chart block to its HTML: spec, rows, figure, markup."""
+"""From the text of one chart block to everything the site needs of that chart."""
 
 from __future__ import annotations
 
@@ -6,30 +6,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .builders import build_figure
-from .render import chart_html
-from .rows import chart_rows, shown_columns
+from .kinds import ChartContext, build_figure
+from .render import chart_html, figure_payload
+from .rows import chart_rows, csv_text, shown_columns
 from .spec import ChartSpec, parse_chart_block
 
 
 @dataclass(frozen=True)
 class RenderedChart:
-    """A chart's HTML and the spec it was built from."""
+    """A chart's HTML, its figure and the CSV of exactly what it shows."""
 
+    chart_id: str
     spec: ChartSpec
     html: str
+    figure: dict[str, Any]
+    csv: str
 
 
-def chart_block_html(
+def render_chart_block(
     text: str,
     *,
     path: str,
     line: int,
     chart_id: str,
     datasets: Mapping[str, Any],
+    basemap: Mapping[str, Any],
     require_alt: bool = False,
 ) -> RenderedChart:
-    """Build the ``<figure>`` for a chart block whose YAML starts at ``line``.
+    """Build the chart for a block whose YAML starts at ``line``.
 
     Raises:
         ChartError: the block names something that does not exist or is malformed.
@@ -40,13 +44,17 @@ def chart_block_html(
     dataset = datasets[spec.data]
     columns = {column.name: column for column in dataset.columns}
     rows = chart_rows(spec, dataset.frame)
-    figure = build_figure(spec, rows, columns)
+    events = datasets["events"].frame if "events" in datasets else None
+    context = ChartContext(columns=columns, events=events, basemap=basemap)
+    figure = figure_payload(build_figure(spec, rows, context))
+    shown = shown_columns(spec)
     html = chart_html(
         spec,
         chart_id=chart_id,
         figure=figure,
         rows=rows,
         columns=columns,
-        shown=shown_columns(spec),
+        shown=shown,
+        default_sources=dataset.sources,
     )
-    return RenderedChart(spec, html)
+    return RenderedChart(chart_id, spec, html, figure, csv_text(rows, shown))

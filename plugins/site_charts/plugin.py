@@ -1,38 +1,39 @@
-"""Pelican glue: read Markdown with chart blocks, ship the plotly.js bundle.
+"""Pelican glue for charts: wire the reader, the data and the chart files.
 
-* ``readers_init``: Markdown files are read by :class:`ChartMarkdownReader`.
-* ``generator_init``: the readers get the datasets the data plugin loaded.
-* ``initialized`` / ``finalized``: the plotly.js bundle gets a content-hashed
-  name (``PLOTLY_JS`` in templates) and is copied into the output.
+* ``initialized``: name the plotly.js bundle (``PLOTLY_JS``) and load the chart
+  theme (``CHART_THEME`` for the site script) once per Pelican instance;
+* ``readers_init``: Markdown is read by :class:`~.reader.ChartMarkdownReader`;
+* ``generator_init``: the readers get this build's datasets and base map;
+* ``content_object_init``: chart file links point from the page to ``charts/``;
+* ``all_generators_finalized``: write the CSVs, static images, bundle and CSS.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
-import os
 import shutil
-from functools import partial
 from pathlib import Path
 
-from markdown import Markdown
-from markdown.extensions.meta import META_RE
 from pelican import signals
-from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open, slugify
+from pelican.utils import get_relative_path
 
-from .chart_block import chart_block_html
+from .assets import CHARTS_DIR, hashed_name, write_chart_files, write_controllers_css
 from .errors import ChartError
-from .markdown_ext import ChartExtension
-from .spec import MISSING_ALT
+from .reader import BuildCharts, ChartMarkdownReader
+from .render import ASSETS
 
 log = logging.getLogger(__name__)
 
 DEFAULTS = {
-    "plotly_bundle": "node_modules/plotly.js-geo-dist-min/plotly-geo.min.js",
+    "plotly_bundle": "node_modules/plotly.js-basic-dist-min/plotly-basic.min.js",
     "bundle_dir": "theme/js",
+    "theme": "theme/chart-theme.json",
+    "basemap": "data/geo/basemap.geojson",
+    "image_cache": ".cache/chart-images",
     "require_alt": False,
 }
+BUILD_KEY = "site_charts"
 
 
 def settings_for(settings: dict) -> dict:
@@ -40,92 +41,8 @@ def settings_for(settings: dict) -> dict:
     return {**DEFAULTS, **settings.get("SITE_CHARTS", {})}
 
 
-class ChartMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, plus chart blocks and located errors."""
-
-    datasets: dict = {}  # noqa: RUF012 (set per build by attach_datasets)
-
-    def read(self, source_path):
-        """Return the HTML and metadata of a Markdown file; count its charts."""
-        self._source_path = source_path
-        display_path = os.path.relpath(source_path)
-        with pelican_open(source_path) as text:
-            charts = ChartExtension(
-                path=display_path,
-                id_prefix=self._page_slug(text),
-                render_block=partial(self._render_block, display_path),
-            )
-            markdown_settings = dict(self.settings["MARKDOWN"])
-            markdown_settings["extensions"] = [*markdown_settings["extensions"], charts]
-            self._md = Markdown(**markdown_settings)
-            try:
-                content = self._md.convert(text)
-            except ChartError as err:
-                log.error("%s", err)
-                raise
-            except Exception:
-                log.exception("%s: unexpected error while reading", display_path)
-                raise
-        chart_count = charts.charts  # read before _parse_metadata resets the Markdown
-        metadata = self._parse_metadata(getattr(self._md, "Meta", {}))
-        metadata["charts"] = chart_count
-        return content, metadata
-
-    def _render_block(self, path: str, text: str, line: int, chart_id: str) -> str:
-        require_alt = settings_for(self.settings)["require_alt"]
-        chart = chart_block_html(
-            text,
-            path=path,
-            line=line,
-            chart_id=chart_id,
-            datasets=self.datasets,
-            require_alt=require_alt,
-        )
-        if chart.spec.alt is None:
-            log.warning("%s:%d: %s", path, line - 1, MISSING_ALT)
-        return chart.html
-
-    def _page_slug(self, text: str) -> str:
-        """Return the page's slug from its metadata header, as Pelican will."""
-        header = {}
-        for line in text.lstrip("\ufeff").split("\n"):
-            match = META_RE.match(line)
-            if not match:
-                break
-            header.setdefault(match["key"].lower(), match["value"].strip())
-        if header.get("slug"):
-            return header["slug"]
-        title = header.get("title") or Path(self._source_path).stem
-        subs = self.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-        return slugify(title, regex_subs=subs)
-
-
-def use_chart_reader(readers) -> None:
-    """Read every Markdown extension with the chart-aware reader."""
-    for extension in ChartMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = ChartMarkdownReader
-
-
-def attach_datasets(generator) -> None:
-    """Give the chart readers the datasets loaded by the site_data plugin."""
-    datasets = generator.context.get("site_data")
-    if datasets is None:
-        log.error("site_charts needs the site_data plugin: list it first in PLUGINS")
-        raise ChartError("pelicanconf.py", 1, "site_data must come before site_charts")
-    for reader in generator.readers.readers.values():
-        if isinstance(reader, ChartMarkdownReader):
-            reader.datasets = datasets
-
-
-def hashed_bundle_name(bundle: Path) -> str:
-    """Return the bundle's file name with a digest of its content in it."""
-    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()[:12]
-    stem = bundle.name.removesuffix(".min.js")
-    return f"{stem}.{digest}.min.js"
-
-
-def name_bundle(pelican) -> None:
-    """Expose the hashed bundle URL to templates as ``PLOTLY_JS``."""
+def prepare(pelican) -> None:
+    """Name the hashed bundle and load the chart theme, for the templates."""
     options = settings_for(pelican.settings)
     bundle = Path(options["plotly_bundle"])
     if not bundle.is_file():
@@ -135,22 +52,80 @@ def name_bundle(pelican) -> None:
             bundle,
         )
         raise ChartError(str(bundle), 1, "plotly.js bundle missing; run npm ci")
-    pelican.settings["PLOTLY_JS"] = (
-        f"{options['bundle_dir']}/{hashed_bundle_name(bundle)}"
+    pelican.settings["PLOTLY_JS"] = f"{options['bundle_dir']}/{hashed_name(bundle)}"
+    theme = json.loads(Path(options["theme"]).read_text(encoding="utf-8"))
+    pelican.settings["CHART_THEME"] = json.dumps(
+        theme, sort_keys=True, separators=(",", ":")
     )
 
 
-def copy_bundle(pelican) -> None:
-    """Copy the plotly.js bundle into the output under its hashed name."""
-    options = settings_for(pelican.settings)
-    target = Path(pelican.output_path) / pelican.settings["PLOTLY_JS"]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(options["plotly_bundle"], target)
+def use_chart_reader(readers) -> None:
+    """Read every Markdown extension with the chart-aware reader."""
+    for extension in ChartMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = ChartMarkdownReader
+
+
+def start_build(generator) -> None:
+    """Give the chart readers this build's datasets, base map and chart list."""
+    context = generator.context
+    if BUILD_KEY not in context:
+        datasets = context.get("site_data")
+        if datasets is None:
+            log.error(
+                "site_charts needs the site_data plugin: list it first in PLUGINS"
+            )
+            raise ChartError(
+                "pelicanconf.py", 1, "site_data must come before site_charts"
+            )
+        options = settings_for(generator.settings)
+        basemap = json.loads(Path(options["basemap"]).read_text(encoding="utf-8"))
+        context[BUILD_KEY] = BuildCharts(datasets, basemap, options["require_alt"])
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, ChartMarkdownReader):
+            reader.build = context[BUILD_KEY]
+
+
+def link_chart_files(content) -> None:
+    """Point a page's chart links (CSV, image) at ``charts/`` from where it lives."""
+    if ASSETS not in (content._content or ""):
+        return
+    if content.settings.get("RELATIVE_URLS"):
+        root = get_relative_path(content.save_as).rstrip("/")
+    else:
+        root = content.settings.get("SITEURL", "")
+    content._content = content._content.replace(ASSETS, f"{root}/{CHARTS_DIR}")
+
+
+def write_files(generators) -> None:
+    """Write the chart files, the plotly.js bundle and the controllers' CSS."""
+    context = generators[0].context
+    settings = generators[0].settings
+    options = settings_for(settings)
+    output = Path(settings["OUTPUT_PATH"])
+    build = context.get(BUILD_KEY)
+    if build and build.charts:
+        write_chart_files(
+            build.charts,
+            output=output,
+            theme=json.loads(settings["CHART_THEME"]),
+            bundle=Path(options["plotly_bundle"]),
+            cache_dir=Path(options["image_cache"]),
+            progress=_log_progress,
+        )
+    bundle_target = output / settings["PLOTLY_JS"]
+    bundle_target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(options["plotly_bundle"], bundle_target)
+    write_controllers_css(output)
+
+
+def _log_progress(number: int, total: int, chart_id: str) -> None:
+    log.info("Rendering static chart image %d/%d: %s", number, total, chart_id)
 
 
 def register() -> None:
     """Connect the plugin to Pelican's signals."""
-    signals.initialized.connect(name_bundle)
+    signals.initialized.connect(prepare)
     signals.readers_init.connect(use_chart_reader)
-    signals.generator_init.connect(attach_datasets)
-    signals.finalized.connect(copy_bundle)
+    signals.generator_init.connect(start_build)
+    signals.content_object_init.connect(link_chart_files)
+    signals.all_generators_finalized.connect(write_files)

@@ -32,19 +32,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Backslash escapes Python-Markdown honours; '<' has none, so it becomes an entity.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 DEFAULT_ESTIMATOR = "IHS Conflict Monitor"
 ISIS = "ISIS"
 
@@ -110,19 +100,7 @@ def render_reference(
         raise call.error(f"unknown function '{name}'", did_you_mean(name, FUNCTIONS))
     function = FUNCTIONS[name]
     positional, options = _arguments(call, match["arguments"])
-    if len(positional) != len(function.parameters):
-        raise call.error(
-            f"wrong number of arguments ({len(positional)})",
-            f"; write {function.usage(name)}",
-        )
-    for key in options:
-        if key not in function.options:
-            hint = (
-                did_you_mean(key, function.options)
-                if function.options
-                else f"; write {function.usage(name)}"
-            )
-            raise call.error(f"{name}() has no option '{key}'", hint)
+    _check_arguments(call, name, function, positional, options)
     value = function.run(call, *positional, **{**function.options, **options})
     return MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("<", "&lt;")
 
@@ -143,6 +121,28 @@ def replace_references(
         start = span.end()
     pieces.append(REFERENCE.sub(render, text[start:]))
     return "".join(pieces)
+
+
+def _check_arguments(
+    call: _Call,
+    name: str,
+    function: _Function,
+    positional: list[str],
+    options: dict[str, str],
+) -> None:
+    if len(positional) != len(function.parameters):
+        raise call.error(
+            f"wrong number of arguments ({len(positional)})",
+            f"; write {function.usage(name)}",
+        )
+    for key in options:
+        if key not in function.options:
+            hint = (
+                did_you_mean(key, function.options)
+                if function.options
+                else f"; write {function.usage(name)}"
+            )
+            raise call.error(f"{name}() has no option '{key}'", hint)
 
 
 def _arguments(call: _Call, text: str) -> tuple[list[str], dict[str, str]]:

@@ -16,17 +16,27 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .builders import ColumnText, axis_title, plain_values
+from .palette import controller_class
 from .spec import ChartSpec
+from .values import ColumnText, axis_title, plain_values
+
+# Replaced, per page, by the path from that page to the chart files.
+ASSETS = "@chart-assets@"
+IMAGE_WIDTH = 720  # pixels; the static image scales down to the column
 
 
-def figure_json(figure: go.Figure) -> str:
-    """Serialise a figure compactly and deterministically, without the template.
+def figure_payload(figure: go.Figure) -> dict[str, Any]:
+    """Return the figure as plain data, without plotly.py's default template."""
+    payload = json.loads(figure.to_json())
+    payload["layout"].pop("template", None)
+    return payload
+
+
+def figure_json(payload: dict[str, Any]) -> str:
+    """Serialise a figure compactly and deterministically.
 
     ``<`` is escaped so the JSON can never close its ``<script>`` element.
     """
-    payload = figure.to_plotly_json()
-    payload["layout"].pop("template", None)
     text = json.dumps(
         payload,
         sort_keys=True,
@@ -41,45 +51,55 @@ def chart_html(
     spec: ChartSpec,
     *,
     chart_id: str,
-    figure: go.Figure,
+    figure: dict[str, Any],
     rows: pd.DataFrame,
     columns: Mapping[str, ColumnText],
     shown: Sequence[str],
+    default_sources: Sequence[Mapping[str, str]] = (),
 ) -> str:
-    """Return the ``<figure>`` element for one chart."""
+    """Return the ``<figure>`` element for one chart.
+
+    Before the site script draws the chart, and for readers without
+    JavaScript, the plot area shows the static image rendered at build time.
+    """
     alt_id = f"{chart_id}-alt"
+    height = figure["layout"]["height"]
+    alt = escape(spec.alt or spec.title)
+    caption = f'<span class="chart-caption">{escape(spec.caption)}</span>'
     parts = [
-        f'<figure class="chart" id="{chart_id}">',
+        f'<figure class="chart chart--{spec.kind}" id="{chart_id}">',
         "<figcaption>",
         f'<span class="chart-title">{escape(spec.title)}</span>',
-        f'<span class="chart-caption">{escape(spec.caption)}</span>'
-        if spec.caption
-        else "",
+        caption if spec.caption else "",
         "</figcaption>",
-        f'<div class="chart-plot" data-chart="{chart_id}" role="img" '
-        f'aria-labelledby="{alt_id}"{_height_attr(spec)}></div>',
-        f'<p class="chart-alt visually-hidden" id="{alt_id}">{escape(spec.alt or spec.title)}</p>',
-        f'<script type="application/json" id="{chart_id}-figure">{figure_json(figure)}</script>',
-        source_line(spec, rows),
+        f'<div class="chart-plot" role="img" aria-labelledby="{alt_id}">'
+        f'<img class="chart-static" src="{ASSETS}/{chart_id}.svg" alt="{alt}" '
+        f'width="{IMAGE_WIDTH}" height="{height}" loading="lazy" decoding="async"></div>',
+        f'<p class="chart-alt visually-hidden" id="{alt_id}">{alt}</p>',
+        f'<script type="application/json" class="chart-figure">'
+        f"{figure_json(figure)}</script>",
+        source_line(spec, rows, default_sources),
         f'<p class="chart-notes">Notes: {escape(spec.notes)}</p>' if spec.notes else "",
+        f'<p class="chart-download"><a href="{ASSETS}/{chart_id}.csv" download>'
+        "Download the data (CSV)</a></p>",
         data_table(rows, columns, shown),
         "</figure>",
     ]
     return "\n".join(p for p in parts if p)
 
 
-def _height_attr(spec: ChartSpec) -> str:
-    return f' data-height="{spec.height}"' if spec.height else ""
+def source_line(
+    spec: ChartSpec, rows: pd.DataFrame, default_sources: Sequence[Mapping[str, str]]
+) -> str:
+    """Return the source line: the writer's text, else the reports behind the rows.
 
-
-def source_line(spec: ChartSpec, rows: pd.DataFrame) -> str:
-    """Return the source line: the writer's text, else every report behind the rows."""
+    Rows that carry no source of their own (derived tables) fall back to the
+    dataset's sources.
+    """
     if spec.source:
         return f'<p class="chart-source">Source: {escape(spec.source)}</p>'
-    links = [
-        f'<a href="{escape(url)}">{escape(title)}</a>'
-        for title, url in _row_sources(rows)
-    ]
+    pairs = _row_sources(rows) or [(s["title"], s["path"]) for s in default_sources]
+    links = [f'<a href="{escape(url)}">{escape(title)}</a>' for title, url in pairs]
     label = "Sources" if len(links) > 1 else "Source"
     return f'<p class="chart-source">{label}: {"; ".join(links)}</p>' if links else ""
 
@@ -99,7 +119,11 @@ def data_table(
         f'<th scope="col">{escape(axis_title(columns[c]))}</th>' for c in shown
     )
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(_cell(v))}</td>" for v in values) + "</tr>"
+        "<tr>"
+        + "".join(
+            _td(column, value) for column, value in zip(shown, values, strict=True)
+        )
+        + "</tr>"
         for values in zip(*(plain_values(rows[c]) for c in shown), strict=True)
     )
     return (
@@ -107,6 +131,15 @@ def data_table(
         f'<div class="table-scroll"><table><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div></details>"
     )
+
+
+def _td(column: str, value: Any) -> str:
+    if column == "controller" and value:
+        return (
+            f'<td><span class="swatch {controller_class(value)}"></span>'
+            f"{escape(value)}</td>"
+        )
+    return f"<td>{escape(_cell(value))}</td>"
 
 
 def _cell(value: Any) -> str:

@@ -23,13 +23,13 @@ def test_territory_chart_renders_its_points_with_no_third_party_requests(
     chart.scroll_into_view_if_needed()
     page.wait_for_selector("figure.chart .chart-plot[data-drawn='true'] svg.main-svg")
 
-    figure = json.loads(chart.locator('script[type="application/json"]').text_content())
+    figure = json.loads(chart.locator("script.chart-figure").text_content())
     expected_points = len(figure["data"][0]["y"])
     points = chart.locator(".scatterlayer .trace .points path")
     assert points.count() == expected_points == 7
 
     hosts = {urlparse(url).netloc for url in requests if url.startswith("http")}
     assert hosts == {urlparse(site_url).netloc}
-    assert any("/theme/js/plotly-geo." in url for url in requests)
+    assert any("/theme/js/plotly-basic." in url for url in requests)
     assert errors == []
     page.close()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import PLOTLY_BUNDLE, REPO, repo_overrides
+from helpers import REPO, repo_overrides
 
 from sitebuild import BuildFailed
 
@@ -138,7 +138,7 @@ def test_command_line_exits_non_zero_without_a_traceback(fixture_site):
         "from pelicanconf import *\n"
         f"THEME = {str(REPO / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n"
-        f"SITE_CHARTS = {{'plotly_bundle': {str(PLOTLY_BUNDLE)!r}}}\n"
+        f"SITE_CHARTS = {repo_overrides()['SITE_CHARTS']!r}\n"
     )
     result = subprocess.run(
         [sys.executable, "-m", "sitebuild", "-s", "conf.py", "-o", "output"],

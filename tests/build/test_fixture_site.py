@@ -13,7 +13,7 @@ def page(output: Path, slug: str) -> BeautifulSoup:
 
 
 def figure_json(soup: BeautifulSoup) -> dict:
-    script = soup.select_one('figure.chart script[type="application/json"]')
+    script = soup.select_one("figure.chart script.chart-figure")
     return json.loads(script.string)
 
 
@@ -59,7 +59,7 @@ def test_no_inline_executable_script(build):
 
 def test_plotly_bundle_is_hashed_and_loaded_only_on_chart_pages(build):
     output = build()
-    bundles = list((output / "theme/js").glob("plotly-geo.*.min.js"))
+    bundles = list((output / "theme/js").glob("plotly-basic.*.min.js"))
     assert len(bundles) == 1
     assert len(bundles[0].name.split(".")[1]) == 12  # content digest
     chart_page = page(output, "a-chart")

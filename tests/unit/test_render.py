@@ -6,19 +6,21 @@ import json
 
 import pandas as pd
 import plotly.graph_objects as go
-from site_charts.builders import plain_values
-from site_charts.render import figure_json
+from site_charts.render import figure_json, figure_payload
+from site_charts.values import plain_values
 
 
 def test_figure_json_is_compact_sorted_and_has_no_template():
-    figure = go.Figure(go.Scatter(x=["2015-01-01"], y=[1], name="</script><b>"))
+    figure = figure_payload(
+        go.Figure(go.Scatter(x=["2015-01-01"], y=[1], name="</script><b>"))
+    )
     text = figure_json(figure)
     assert "</script>" not in text and "<" not in text
     payload = json.loads(text)
     assert payload["data"][0]["name"] == "</script><b>"
     assert "template" not in payload["layout"]
     assert ": " not in text and ", " not in text
-    assert text == figure_json(go.Figure(figure))
+    assert text == figure_json(figure_payload(go.Figure(figure)))
 
 
 def test_plain_values_strip_time_and_float_noise():

@@ -1,43 +1,37 @@
-// Draws every chart on the page. Each <figure class="chart"> carries its
-// figure as JSON in <script type="application/json">; plotly.js (served by
-// this site under a content-hashed name) is loaded only when the first chart
-// comes near the viewport. Layout defaults live here, once, not in each figure.
+// Draws every chart on the page. Each <figure class="chart"> carries its figure
+// as JSON in <script type="application/json">; until it is drawn, and for
+// readers without JavaScript, the plot area shows a static image of it.
+// plotly.js (served by this site under a content-hashed name) is loaded only
+// when the first chart comes near the viewport. The site's chart theme comes
+// from theme/chart-theme.json through this script's data-theme attribute.
 (function () {
   "use strict";
 
   var script = document.currentScript;
-  var plotlySrc = script && script.dataset.plotly;
+  var plotlySrc = script.dataset.plotly;
+  var theme = JSON.parse(script.dataset.theme || "{}");
   var plotlyLoading = null;
-
-  var COLORWAY = ["#8a3b12", "#0b5cad", "#2e7d32", "#6a3d9a", "#b8860b", "#555555"];
 
   function cssVar(name) {
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   }
 
-  function siteLayout(height) {
-    var ink = cssVar("--ink") || "#1d1d1f";
-    var rule = cssVar("--rule") || "#d9d6cf";
-    return {
-      autosize: true,
-      height: height || 380,
-      colorway: COLORWAY,
-      font: { family: cssVar("--font-ui") || "sans-serif", size: 13, color: ink },
-      paper_bgcolor: "rgba(0,0,0,0)",
-      plot_bgcolor: "rgba(0,0,0,0)",
-      margin: { l: 56, r: 12, t: 12, b: 44 },
-      hovermode: "x unified",
-      legend: { orientation: "h", y: -0.2 },
-      xaxis: { gridcolor: rule, linecolor: rule, automargin: true },
-      yaxis: { gridcolor: rule, linecolor: rule, automargin: true, rangemode: "tozero", separatethousands: true }
-    };
+  // The theme, with colours taken from the stylesheet so dark mode applies.
+  function siteLayout() {
+    var ink = cssVar("--ink"), rule = cssVar("--rule");
+    return merge(theme, {
+      font: { color: ink || undefined },
+      xaxis: { gridcolor: rule || undefined, linecolor: rule || undefined },
+      yaxis: { gridcolor: rule || undefined, linecolor: rule || undefined }
+    });
   }
 
   function merge(base, extra) {
     var out = {};
-    Object.keys(base).forEach(function (k) { out[k] = base[k]; });
+    Object.keys(base || {}).forEach(function (k) { out[k] = base[k]; });
     Object.keys(extra || {}).forEach(function (k) {
       var b = out[k], e = extra[k];
+      if (e === undefined) return;
       out[k] = (b && e && typeof b === "object" && typeof e === "object" && !Array.isArray(e)) ? merge(b, e) : e;
     });
     return out;
@@ -59,20 +53,29 @@
 
   function draw(figureEl) {
     var plot = figureEl.querySelector(".chart-plot");
-    var json = figureEl.querySelector('script[type="application/json"]');
+    var json = figureEl.querySelector("script.chart-figure");
     if (!plot || !json || plot.dataset.drawn) return;
     plot.dataset.drawn = "pending";
     var fig = JSON.parse(json.textContent);
-    var layout = merge(siteLayout(Number(plot.dataset.height) || 0), fig.layout);
     loadPlotly().then(function (Plotly) {
-      return Plotly.newPlot(plot, fig.data, layout, {
-        responsive: true,
-        displaylogo: false,
-        modeBarButtonsToRemove: ["lasso2d", "select2d"]
+      var image = plot.querySelector("img.chart-static");
+      var target = document.createElement("div");
+      target.className = "chart-live";
+      plot.appendChild(target);
+      return Plotly.newPlot(target, {
+        data: fig.data,
+        layout: merge(siteLayout(), fig.layout),
+        frames: fig.frames,
+        config: { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] }
+      }).then(function () {
+        if (image) image.remove();
+        plot.dataset.drawn = "true";
+        figureEl.classList.add("chart--drawn");
       });
-    }).then(function () {
-      plot.dataset.drawn = "true";
-      figureEl.classList.add("chart--drawn");
+    }).catch(function (error) {
+      // Keep the static image; say why in the console for maintainers.
+      plot.dataset.drawn = "failed";
+      console.warn("Chart " + figureEl.id + " stays a static image: " + error.message);
     });
   }
 
