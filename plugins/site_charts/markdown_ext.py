@@ -22,20 +22,30 @@ FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[^`]*$")
 
 # Given (yaml_text, first_yaml_line, chart_id), return the chart's HTML.
 RenderBlock = Callable[[str, int, str], str]
+# Given (line_text, line_number), return the line with {{ references }} filled in.
+RenderProse = Callable[[str, int], str]
 
 
 class ChartExtension(Extension):
-    """Render each chart block of one document with ``render_block``.
+    """Render a document's chart blocks and the ``{{ references }}`` in its prose.
 
     Charts are numbered in order of appearance; chart ``n`` gets the id
-    ``{id_prefix}-chart-{n}``.
+    ``{id_prefix}-chart-{n}``. Lines inside fenced code are left alone.
     """
 
-    def __init__(self, *, path: str, id_prefix: str, render_block: RenderBlock) -> None:
+    def __init__(
+        self,
+        *,
+        path: str,
+        id_prefix: str,
+        render_block: RenderBlock,
+        render_prose: RenderProse | None = None,
+    ) -> None:
         super().__init__()
         self.path = path
         self.id_prefix = id_prefix
         self.render_block = render_block
+        self.render_prose = render_prose
         self.charts = 0
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -62,7 +72,7 @@ class ChartPreprocessor(Preprocessor):
         while index < len(lines):
             match = FENCE_OPEN.match(lines[index])
             if not match:
-                output.append(lines[index])
+                output.append(self._prose(lines[index], index + 1))
                 index += 1
                 continue
             close = _closing_line(lines, index, match["fence"])
@@ -85,6 +95,11 @@ class ChartPreprocessor(Preprocessor):
             ]
             index = close + 1
         return output
+
+    def _prose(self, text: str, line: int) -> str:
+        if self.ext.render_prose is None or "{{" not in text:
+            return text
+        return self.ext.render_prose(text, line)
 
     def _chart(self, lines: list[str], fence: int, close: int) -> str:
         self.ext.charts += 1

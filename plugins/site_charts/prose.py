@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import ChartError, did_you_mean
+from .values import reader_date
 
 # Deliberately loose: a malformed body becomes an error, never silent text.
 REFERENCE = re.compile(r"\{\{\s*(?P<body>.*?)\s*\}\}")
@@ -31,10 +32,6 @@ COMMA_OUTSIDE_QUOTES = re.compile(r',(?=(?:[^"]*"[^"]*")*[^"]*$)')
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Backslash escapes Python-Markdown honours; '<' has none, so it becomes an entity.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 DEFAULT_ESTIMATOR = "IHS Conflict Monitor"
 ISIS = "ISIS"
 
@@ -166,13 +163,6 @@ def _arguments(call: _Call, text: str) -> tuple[list[str], dict[str, str]]:
     return positional, options
 
 
-def _format_date(value: pd.Timestamp, precision: str) -> str:
-    month_year = f"{MONTHS[value.month - 1]} {value.year}"
-    if precision == "year":
-        return str(value.year)
-    return month_year if precision == "month" else f"{value.day} {month_year}"
-
-
 def _area_on(call: _Call, text: str, estimator: str) -> int:
     territory = call.frame("territory")
     rows = territory[territory["estimator"].eq(estimator).fillna(False)]
@@ -237,7 +227,7 @@ def _fell(call: _Call, place_id: str) -> str:
     row = rows.iloc[held[0]]
     if row["date_precision"] == "start":
         raise call.error(f"ISIS holds {place_id} from the start of control.csv")
-    return _format_date(row["date"], row["date_precision"])
+    return reader_date(row["date"], row["date_precision"])
 
 
 def _retaken(call: _Call, place_id: str) -> str:
@@ -245,7 +235,7 @@ def _retaken(call: _Call, place_id: str) -> str:
     if held[-1] + 1 >= len(rows):
         raise call.error(f"ISIS still holds {place_id} in the last row of control.csv")
     row = rows.iloc[held[-1] + 1]
-    return _format_date(row["date"], row["date_precision"])
+    return reader_date(row["date"], row["date_precision"])
 
 
 def _controller(call: _Call, place_id: str, date: str) -> str:
@@ -274,7 +264,7 @@ def _event_date(call: _Call, event_id: str) -> str:
     if rows.empty:
         known = set(events["event_id"].dropna())
         raise call.error(f"unknown event '{event_id}'", did_you_mean(event_id, known))
-    return _format_date(rows.iloc[0]["date"], rows.iloc[0]["date_precision"])
+    return reader_date(rows.iloc[0]["date"], rows.iloc[0]["date_precision"])
 
 
 def _place(call: _Call, place_id: str) -> str:

@@ -18,6 +18,7 @@ from pelican.utils import pelican_open, slugify
 from .chart_block import RenderedChart, render_chart_block
 from .errors import ChartError
 from .markdown_ext import ChartExtension
+from .prose import replace_references
 from .spec import MISSING_ALT
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class ChartMarkdownReader(MarkdownReader):
                 path=display_path,
                 id_prefix=self._page_slug(text),
                 render_block=partial(self._render_block, display_path),
+                render_prose=partial(self._render_prose, display_path),
             )
             markdown_settings = dict(self.settings["MARKDOWN"])
             markdown_settings["extensions"] = [*markdown_settings["extensions"], charts]
@@ -81,6 +83,11 @@ class ChartMarkdownReader(MarkdownReader):
             log.warning("%s:%d: %s", path, line - 1, MISSING_ALT)
         build.charts.append(chart)
         return chart.html
+
+    def _render_prose(self, path: str, text: str, line: int) -> str:
+        return replace_references(
+            text, datasets=self.build.datasets, path=path, line=line
+        )
 
     def _page_slug(self, text: str) -> str:
         """Return the page's slug from its metadata header, as Pelican will."""

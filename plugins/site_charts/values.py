@@ -44,6 +44,8 @@ MONTHS = (
 
 
 def reader_date(date: pd.Timestamp, precision: str = "day") -> str:
-    """Return a date as readers see it: "10 June 2014", or "June 2014"."""
+    """Return a date as readers see it: "10 June 2014", "June 2014" or "2014"."""
+    if precision == "year":
+        return str(date.year)
     month = f"{MONTHS[date.month - 1]} {date.year}"
     return month if precision == "month" else f"{date.day} {month}"

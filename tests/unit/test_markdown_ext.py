@@ -46,3 +46,23 @@ def test_unclosed_chart_fence_names_its_line():
         ChartError, match=r"content/x.md:3: this chart block is never closed"
     ):
         convert("Text.\n\n```chart\nkind: line\n")
+
+
+def test_references_in_prose_are_filled_outside_code_only():
+    seen: list[tuple[str, int]] = []
+
+    def prose(text: str, line: int) -> str:
+        seen.append((text, line))
+        return text.replace("{{ x() }}", "42")
+
+    ext = ChartExtension(
+        path="content/x.md",
+        id_prefix="s",
+        render_block=lambda *a: "",
+        render_prose=prose,
+    )
+    text = "Value {{ x() }}.\n\n```\n{{ x() }}\n```\n"
+    html = markdown.markdown(text, extensions=["fenced_code", ext])
+    assert seen == [("Value {{ x() }}.", 1)]
+    assert "<p>Value 42.</p>" in html
+    assert "{{ x() }}" in html  # the fenced one is untouched
