@@ -17,7 +17,7 @@ from .chart_block import RenderedChart
 from .palette import controllers_css
 from .static_images import ImageJob, Progress, render_images, themed
 
-CHARTS_DIR = "charts"
+CHARTS_DIR = "charts"  # render.ASSETS links here
 
 
 def hashed_name(bundle: Path) -> str:

@@ -18,10 +18,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.utils import get_relative_path
 
-from .assets import CHARTS_DIR, hashed_name, write_chart_files, write_controllers_css
+from .assets import hashed_name, write_chart_files, write_controllers_css
 from .errors import ChartError
 from .reader import BuildCharts, ChartMarkdownReader
-from .render import ASSETS
+from .render import SITE_ROOT
 
 log = logging.getLogger(__name__)
 
@@ -86,14 +86,14 @@ def start_build(generator) -> None:
 
 
 def link_chart_files(content) -> None:
-    """Point a page's chart links (CSV, image) at ``charts/`` from where it lives."""
-    if ASSETS not in (content._content or ""):
+    """Point a page's chart links (CSV, image, data page) from where it lives."""
+    if SITE_ROOT not in (content._content or ""):
         return
     if content.settings.get("RELATIVE_URLS"):
         root = get_relative_path(content.save_as).rstrip("/")
     else:
         root = content.settings.get("SITEURL", "")
-    content._content = content._content.replace(ASSETS, f"{root}/{CHARTS_DIR}")
+    content._content = content._content.replace(SITE_ROOT, root)
 
 
 def write_files(generators) -> None:

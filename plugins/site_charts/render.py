@@ -16,12 +16,14 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .palette import controller_class
+from .palette import CONTROLLER_COLOURS, controller_class
 from .spec import ChartSpec
 from .values import ColumnText, axis_title, plain_values
 
-# Replaced, per page, by the path from that page to the chart files.
-ASSETS = "@chart-assets@"
+# Replaced, per page, by the path from that page to the site's root.
+SITE_ROOT = "@site-root@"
+ASSETS = f"{SITE_ROOT}/charts"
+SOURCES_INLINE = 4  # more reports than this go into a list the reader can open
 IMAGE_WIDTH = 720  # pixels; the static image scales down to the column
 
 
@@ -75,6 +77,7 @@ def chart_html(
         f'<div class="chart-plot" role="img" aria-labelledby="{alt_id}">'
         f'<img class="chart-static" src="{ASSETS}/{chart_id}.svg" alt="{alt}" '
         f'width="{IMAGE_WIDTH}" height="{height}" loading="lazy" decoding="async"></div>',
+        chart_legend(rows),
         f'<p class="chart-alt visually-hidden" id="{alt_id}">{alt}</p>',
         f'<script type="application/json" class="chart-figure">'
         f"{figure_json(figure)}</script>",
@@ -99,9 +102,35 @@ def source_line(
     if spec.source:
         return f'<p class="chart-source">Source: {escape(spec.source)}</p>'
     pairs = _row_sources(rows) or [(s["title"], s["path"]) for s in default_sources]
-    links = [f'<a href="{escape(url)}">{escape(title)}</a>' for title, url in pairs]
+    links = [
+        f'<a href="{escape(_href(url))}">{escape(title)}</a>' for title, url in pairs
+    ]
+    if len(links) > SOURCES_INLINE:
+        items = "".join(f"<li>{link}</li>" for link in links)
+        return (
+            f'<details class="chart-source"><summary>Sources: {len(links)} '
+            f"public reports</summary><ol>{items}</ol></details>"
+        )
     label = "Sources" if len(links) > 1 else "Source"
     return f'<p class="chart-source">{label}: {"; ".join(links)}</p>' if links else ""
+
+
+def _href(url: str) -> str:
+    """Return a site-relative path ("data/#x") as a link from the page."""
+    return url if "://" in url else f"{SITE_ROOT}/{url}"
+
+
+def chart_legend(rows: pd.DataFrame) -> str:
+    """Return an HTML legend of the controllers in the rows, in palette order."""
+    if "controller" not in rows.columns:
+        return ""
+    present = set(rows["controller"].dropna())
+    items = "".join(
+        f'<li><span class="swatch {controller_class(name)}"></span>{escape(name)}</li>'
+        for name in CONTROLLER_COLOURS
+        if name in present
+    )
+    return f'<ul class="chart-legend" aria-label="Colours">{items}</ul>'
 
 
 def _row_sources(rows: pd.DataFrame) -> list[tuple[str, str]]:

@@ -31,7 +31,7 @@ def map_figure(spec: ChartSpec, rows: pd.DataFrame, context: ChartContext) -> go
     ]
     months = list(pd.date_range(FIRST_MONTH, LAST_MONTH, freq="ME"))
     start = _initial_month(spec.date, months)
-    figure = go.Figure(data=[*basemap_traces(context.basemap), *legend_traces()])
+    figure = go.Figure(data=list(basemap_traces(context.basemap)))
     marker_trace = len(figure.data)
     colours, labels = month_state(rows, places, months[start])
     figure.add_trace(
@@ -106,15 +106,6 @@ def _rings(geometry: Mapping[str, Any]) -> Iterator[list]:
         yield from polygon
 
 
-def legend_traces() -> Iterator[go.Scatter]:
-    """Yield an empty trace per controller, so the legend shows every colour."""
-    for controller, colour in CONTROLLER_COLOURS.items():
-        yield go.Scatter(
-            x=[None], y=[None], mode="markers", name=controller,
-            marker={"color": colour, "size": 10}, hoverinfo="skip",
-        )  # fmt: skip
-
-
 def _initial_month(date: str | None, months: list[pd.Timestamp]) -> int:
     if date is None:
         return 0
@@ -127,7 +118,9 @@ def _layout(spec: ChartSpec, places: pd.DataFrame, months: list, start: int) -> 
     lat = (places["lat"].min() - 1, places["lat"].max() + 1)
     aspect = 1 / math.cos(math.radians(sum(lat) / 2))
     return {
-        "height": spec.height or 520,
+        "height": spec.height or 480,
+        "showlegend": False,
+        "margin": {"l": 4, "r": 4, "t": 4, "b": 100},
         "xaxis": {"range": list(lon), "visible": False, "fixedrange": True},
         "yaxis": {"range": list(lat), "visible": False, "scaleanchor": "x",
                   "scaleratio": round(aspect, 3), "fixedrange": True},
@@ -146,8 +139,12 @@ def _slider(months: list, start: int) -> dict:
     step_args = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}
     return {
         "active": start,
-        "currentvalue": {"prefix": "Control at the end of ", "font": {"size": 14}},
-        "pad": {"t": 30},
+        "currentvalue": {"prefix": "End of ", "font": {"size": 14}},
+        "x": 0.22,
+        "len": 0.78,
+        "y": 0,
+        "yanchor": "top",
+        "pad": {"t": 10, "b": 10},
         "steps": [
             {
                 "label": month_label(m),
@@ -168,12 +165,13 @@ def _play_buttons() -> dict:
     pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}
     return {
         "type": "buttons",
-        "direction": "left",
+        "direction": "down",
+        "showactive": False,
         "x": 0,
         "y": 0,
-        "xanchor": "right",
+        "xanchor": "left",
         "yanchor": "top",
-        "pad": {"t": 40, "r": 10},
+        "pad": {"t": 10},
         "buttons": [
             {"label": "Play", "method": "animate", "args": [None, play]},
             {"label": "Pause", "method": "animate", "args": [[None], pause]},

@@ -41,6 +41,7 @@ def timeline_figure(
         )
     figure.update_layout(
         barmode="overlay",
+        showlegend=False,  # the page shows the controllers' colours in HTML
         height=spec.height or 60 + BAND_HEIGHT * len(order),
         xaxis={"type": "date"},
         yaxis={
