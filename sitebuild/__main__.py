@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s: %(message)s",
         stream=sys.stderr,
     )
+    # Progress from our plugins (e.g. static chart images) shows without -v.
+    for plugin in ("site_data", "site_charts", "site_pages"):
+        logging.getLogger(plugin).setLevel(logging.INFO)
     try:
         build_site(args.settings, args.output)
     except BuildFailed as err:

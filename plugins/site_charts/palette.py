@@ -17,8 +17,13 @@ CONTROLLER_COLOURS: dict[str, str] = {
     "YPG/SDF": "#009E73",
     "Turkish-backed rebels": "#CC79A7",
     "other rebels": "#E69F00",
-    "contested": "#999999",
+    "contested": "#C8C8C8",
 }
+
+
+# Places before their first sourced row: white, so unlike ISIS in both themes.
+UNSOURCED = "not in the data yet"
+UNSOURCED_COLOUR = "#FFFFFF"
 
 
 def controller_class(controller: str) -> str:
@@ -28,9 +33,10 @@ def controller_class(controller: str) -> str:
 
 def controllers_css() -> str:
     """Return the stylesheet that gives each controller's class its colour."""
+    colours = {**CONTROLLER_COLOURS, UNSOURCED: UNSOURCED_COLOUR}
     rules = [
         f".{controller_class(name)} {{ --controller: {colour}; }}"
-        for name, colour in CONTROLLER_COLOURS.items()
+        for name, colour in colours.items()
     ]
     header = (
         "/* Generated from plugins/site_charts/palette.py: edit the colours there. */"

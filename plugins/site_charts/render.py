@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .palette import CONTROLLER_COLOURS, controller_class
+from .palette import CONTROLLER_COLOURS, UNSOURCED, controller_class
 from .spec import ChartSpec
 from .values import ColumnText, axis_title, plain_values
 
@@ -77,7 +77,7 @@ def chart_html(
         f'<div class="chart-plot" role="img" aria-labelledby="{alt_id}">'
         f'<img class="chart-static" src="{ASSETS}/{chart_id}.svg" alt="{alt}" '
         f'width="{IMAGE_WIDTH}" height="{height}" loading="lazy" decoding="async"></div>',
-        chart_legend(rows),
+        chart_legend(rows, unsourced=spec.kind == "map"),
         f'<p class="chart-alt visually-hidden" id="{alt_id}">{alt}</p>',
         f'<script type="application/json" class="chart-figure">'
         f"{figure_json(figure)}</script>",
@@ -120,15 +120,19 @@ def _href(url: str) -> str:
     return url if "://" in url else f"{SITE_ROOT}/{url}"
 
 
-def chart_legend(rows: pd.DataFrame) -> str:
-    """Return an HTML legend of the controllers in the rows, in palette order."""
+def chart_legend(rows: pd.DataFrame, *, unsourced: bool = False) -> str:
+    """Return an HTML legend of the controllers in the rows, in palette order.
+
+    A map also shows places before their first sourced row: ``unsourced``.
+    """
     if "controller" not in rows.columns:
         return ""
     present = set(rows["controller"].dropna())
+    names = [name for name in CONTROLLER_COLOURS if name in present]
+    names += [UNSOURCED] if unsourced else []
     items = "".join(
         f'<li><span class="swatch {controller_class(name)}"></span>{escape(name)}</li>'
-        for name in CONTROLLER_COLOURS
-        if name in present
+        for name in names
     )
     return f'<ul class="chart-legend" aria-label="Colours">{items}</ul>'
 

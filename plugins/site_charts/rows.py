@@ -35,9 +35,9 @@ def chart_rows(spec: ChartSpec, frame: pd.DataFrame) -> pd.DataFrame:
                 keep &= series <= pd.Timestamp(end)
         else:
             keep &= series.astype("string").isin(wanted)
-    for column in (spec.x, spec.y):
+    for column in (spec.x, spec.y, spec.color):
         if column:
-            keep &= frame[column].notna()  # a point needs both coordinates
+            keep &= frame[column].notna()  # a point needs its coordinates and series
     rows = frame[keep]
     if spec.x:
         rows = rows.sort_values([spec.x], kind="stable")

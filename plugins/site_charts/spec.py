@@ -124,7 +124,7 @@ def parse_chart_block(
         height=_check_height(block),
         filter=check_filter(block, dataset.frame),
         annotate=check_annotate(block, datasets),
-        date=check_date(block, "date", block.values.get("date")),
+        date=_check_map_date(block),
     )
 
 
@@ -179,6 +179,19 @@ def _check_column(block: Block, key: str, column: Any, dataset: DatasetLike) -> 
             f"unknown column '{column}' in dataset '{block.values['data']}'"
             + did_you_mean(column, dataset.column_names),
         )
+
+
+MAP_MONTHS = ("2014-01-01", "2019-12-31")
+
+
+def _check_map_date(block: Block) -> str | None:
+    date = check_date(block, "date", block.values.get("date"))
+    first, last = MAP_MONTHS
+    if date is not None and not first <= date <= last:
+        raise block.error(
+            "date", f"the map shows {first[:7]} to {last[:7]}; pick a date in it"
+        )
+    return date
 
 
 def _check_height(block: Block) -> int | None:

@@ -36,7 +36,8 @@ def control_periods(control: Dataset, places: Dataset, borders: Dataset) -> Data
     """Turn control changes into periods: each row holds until the next one."""
     frame = control.frame.copy()
     frame["start"] = frame["date"]
-    frame["end"] = frame.groupby("place_id")["date"].shift(-1).fillna(PERIOD_END)
+    # A place's last period is open: empty end, still held when the data stops.
+    frame["end"] = frame.groupby("place_id")["date"].shift(-1)
     crossings = set(borders.frame["place_id"].dropna())
     place_info = places.frame[["place_id", "name", "country", "kind", "lat", "lon"]]
     frame = frame.merge(place_info, on="place_id", how="left", validate="many_to_one")
@@ -52,8 +53,8 @@ def control_periods(control: Dataset, places: Dataset, borders: Dataset) -> Data
         name="control_periods",
         title="Periods of control, by place",
         description="Derived from control.csv and places.csv: each row is a period "
-        "during which one controller held a place, ending when the next change "
-        f"begins (or on {PERIOD_END:%Y-%m-%d}).",
+        "during which one controller held a place, from 'start' until 'end', the "
+        "date of the next change; 'end' is empty for the last period.",
         path=control.path,
         frame=frame[keep],
         columns=columns,
@@ -99,7 +100,7 @@ def border_access(borders: Dataset) -> Dataset:
 
 TITLES = {
     "start": ("date", "From"),
-    "end": ("date", "Until"),
+    "end": ("date", "Until (empty: still held)"),
     "at_crossing": ("boolean", "At a border crossing"),
 }
 

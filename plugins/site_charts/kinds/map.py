@@ -14,12 +14,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..palette import CONTROLLER_COLOURS
-from ..spec import ChartSpec
+from ..palette import CONTROLLER_COLOURS, UNSOURCED, UNSOURCED_COLOUR
+from ..spec import MAP_MONTHS, ChartSpec
 from ..values import MONTHS
 from .context import ChartContext
 
-FIRST_MONTH, LAST_MONTH = "2014-01-31", "2019-12-31"
 LAND = {"fill": "rgba(128,128,128,0.12)", "line": "rgba(128,128,128,0.55)"}
 FOCUS = {"fill": "rgba(128,128,128,0.24)", "line": "rgba(128,128,128,0.8)"}
 
@@ -29,7 +28,7 @@ def map_figure(spec: ChartSpec, rows: pd.DataFrame, context: ChartContext) -> go
     places = rows.drop_duplicates("place_id").sort_values("place_id")[
         ["place_id", "name", "lat", "lon", "at_crossing"]
     ]
-    months = list(pd.date_range(FIRST_MONTH, LAST_MONTH, freq="ME"))
+    months = list(pd.date_range(*MAP_MONTHS, freq="ME"))
     start = _initial_month(spec.date, months)
     figure = go.Figure(data=list(basemap_traces(context.basemap)))
     marker_trace = len(figure.data)
@@ -42,7 +41,7 @@ def map_figure(spec: ChartSpec, rows: pd.DataFrame, context: ChartContext) -> go
             marker={
                 "color": colours,
                 "size": 11,
-                "line": {"width": 1.5, "color": "#ffffff"},
+                "line": {"width": 1, "color": "#808080"},  # seen on light and dark
                 "symbol": ["diamond" if c else "circle" for c in places["at_crossing"]],
             },
             hovertext=labels,
@@ -59,13 +58,14 @@ def month_state(
     rows: pd.DataFrame, places: pd.DataFrame, month: pd.Timestamp
 ) -> tuple[list, list]:
     """Return each place's colour and hover label at the end of ``month``."""
-    held = rows[(rows["start"] <= month) & (rows["end"] > month)].set_index("place_id")
+    open_or_later = rows["end"].isna() | (rows["end"] > month)
+    held = rows[(rows["start"] <= month) & open_or_later].set_index("place_id")
     colours, labels = [], []
     for place_id, name in zip(places["place_id"], places["name"], strict=True):
         controller = held["controller"].get(place_id)
         controller = controller if isinstance(controller, str) else None
-        colours.append(CONTROLLER_COLOURS.get(controller, "rgba(0,0,0,0)"))
-        labels.append(f"{name}: {controller or 'no sourced controller'}")
+        colours.append(CONTROLLER_COLOURS.get(controller, UNSOURCED_COLOUR))
+        labels.append(f"{name}: {controller or UNSOURCED}")
     return colours, labels
 
 

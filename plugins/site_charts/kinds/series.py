@@ -36,8 +36,9 @@ def series_figure(
         height=spec.height or DEFAULT_HEIGHT,
         showlegend=bool(spec.color),
     )
-    if spec.annotate and context.events is not None:
-        add_event_markers(figure, context.events, spec.annotate)
+    if spec.annotate and context.events is not None and not rows.empty:
+        span = (rows[spec.x].min(), rows[spec.x].max())
+        add_event_markers(figure, context.events, spec.annotate, span)
     return figure
 
 
@@ -53,10 +54,11 @@ def groups(
 
 
 def add_event_markers(
-    figure: go.Figure, events: pd.DataFrame, ids: tuple[str, ...]
+    figure: go.Figure, events: pd.DataFrame, ids: tuple[str, ...], span: tuple
 ) -> None:
-    """Mark each chosen event with a dotted vertical line and its title."""
-    chosen = events[events["event_id"].isin(ids)].sort_values("date")
+    """Mark each chosen event inside the plotted dates with a line and its title."""
+    inside = events["date"].between(*span)
+    chosen = events[events["event_id"].isin(ids) & inside].sort_values("date")
     for _, event in chosen.iterrows():
         date = f"{event['date']:%Y-%m-%d}"
         figure.add_vline(x=date, line={"dash": "dot", "width": 1, "color": "#888"})

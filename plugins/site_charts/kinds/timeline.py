@@ -11,6 +11,7 @@ from ..values import reader_date
 from .context import ChartContext
 
 BAND_HEIGHT = 22
+CHART_END = pd.Timestamp("2019-12-31")  # where open periods are drawn to
 MS_PER_DAY = 86_400_000
 
 
@@ -31,7 +32,9 @@ def timeline_figure(
                 base=[f"{d:%Y-%m-%d}" for d in held["start"]],
                 x=[
                     int((e - s).days) * MS_PER_DAY
-                    for s, e in zip(held["start"], held["end"], strict=True)
+                    for s, e in zip(
+                        held["start"], held["end"].fillna(CHART_END), strict=True
+                    )
                 ],
                 name=controller,
                 marker_color=colour,
@@ -66,7 +69,7 @@ def place_order(rows: pd.DataFrame) -> list[str]:
 
 
 def hover_text(row: pd.Series) -> str:
-    """Return "Mosul: ISIS, 10 June 2014 - 10 July 2017<br>event<br>source"."""
+    """Return "Mosul: ISIS, from 10 June 2014<br>event<br><i>source</i>"."""
     start = reader_date(row["start"], row["date_precision"])
     return (
         f"<b>{row['name']}</b>: {row['controller']}, from {start}"

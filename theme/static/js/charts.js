@@ -69,6 +69,7 @@
         config: { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] }
       }).then(function () {
         if (image) image.remove();
+        if (fig.frames) startAnimatedChart(Plotly, target, plot, figureEl, fig);
         plot.dataset.drawn = "true";
         figureEl.classList.add("chart--drawn");
       });
@@ -78,6 +79,27 @@
       console.warn("Chart " + figureEl.id + " stays a static image: " + error.message);
     });
   }
+
+  // A chart with a slider: Play must carry on from the month shown, so tell
+  // plotly.js which frame that is; and its controls are not part of a picture,
+  // so the plot stops being role=img and the figure is described by the alt text.
+  function startAnimatedChart(Plotly, target, plot, figureEl, fig) {
+    var slider = (fig.layout.sliders || [])[0];
+    if (slider && slider.active) {
+      Plotly.animate(target, [fig.frames[slider.active].name], {
+        mode: "immediate", frame: { duration: 0, redraw: true }, transition: { duration: 0 }
+      });
+    }
+    figureEl.setAttribute("aria-describedby", plot.getAttribute("aria-labelledby"));
+    plot.removeAttribute("role");
+    plot.removeAttribute("aria-labelledby");
+  }
+
+  // plotly.js rejects an animation interrupted by Pause with no reason at all;
+  // that is not an error, so keep it out of the console.
+  window.addEventListener("unhandledrejection", function (event) {
+    if (event.reason === undefined) event.preventDefault();
+  });
 
   function init() {
     var figures = document.querySelectorAll("figure.chart");
