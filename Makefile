@@ -6,7 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM_PATH ?= /usr/bin/chromium
 PORT ?= 8000
-export CHROMIUM_PATH
+# Chromium draws the charts' static images (kaleido, through choreographer's
+# BROWSER_PATH) and runs the browser tests (CHROMIUM_PATH).
+BROWSER_PATH := $(CHROMIUM_PATH)
+export CHROMIUM_PATH BROWSER_PATH
 
 .PHONY: html publish serve devserver test lint setup clean
 
@@ -23,7 +26,6 @@ devserver: setup  ## Serve, rebuild and reload the browser on any content, data,
 	$(BIN)/python -m sitebuild.devserver --port $(PORT)
 
 test: setup  ## Lint, then run the whole test suite (unit, build, browser)
-	tools/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -32,6 +34,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 setup: $(VENV)/.installed node_modules/.installed
+	@tools/ensure-chromium.sh
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
