@@ -76,6 +76,14 @@ def edit(path: str, old: str, new: str) -> None:
             id="unclosed-fence",
         ),
         pytest.param(
+            ARTICLE,
+            "Some text.",
+            "Alpha held {{ area(2015-01-01, estimator=Alfa) }}.",
+            f"{ARTICLE}:5: unknown estimator 'Alfa' in "
+            "area(2015-01-01, estimator=Alfa); did you mean 'Alpha'?",
+            id="broken-prose-reference",
+        ),
+        pytest.param(
             CSV,
             "82940",
             "82940 km2",

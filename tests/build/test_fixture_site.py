@@ -81,3 +81,31 @@ def test_every_url_in_output_is_local(build):
         for tag in soup.select("script[src], link[href], img[src]"):
             url = tag.get("src") or tag.get("href")
             assert not url.startswith(("http:", "https:", "//")), (html, url)
+
+
+def test_prose_reference_is_replaced_by_the_formatted_value(build, fixture_site):
+    article = fixture_site / "content/articles/chart.md"
+    text = article.read_text().replace(
+        "Some text.", "Alpha held {{ area(2015-06-30, estimator=Alpha) }} then."
+    )
+    article.write_text(text)
+    paragraph = page(build(), "a-chart").select_one("article.story > p")
+    assert paragraph.text == "Alpha held 82,940 km² then."
+
+
+def test_chart_files_are_written_and_linked_from_the_page(build):
+    output = build()
+    chart = page(output, "a-chart").select_one("figure.chart")
+    image = chart.select_one("img.chart-static")
+    download = chart.select_one(".chart-download a")
+    assert image["src"] == "../charts/a-chart-chart-1.svg"
+    assert download["href"] == "../charts/a-chart-chart-1.csv"
+    svg = (output / "charts/a-chart-chart-1.svg").read_text()
+    assert svg.startswith("<svg") and "main-svg" in svg
+    assert (output / "charts/a-chart-chart-1.csv").read_text().splitlines() == [
+        "date,area_km2",
+        "2015-01-01,90800",
+        "2015-06-30,82940",
+        "2016-12-31,60400",
+        "2017-06-26,36200",
+    ]
