@@ -15,9 +15,8 @@ from typing import Any
 
 from .chart_block import RenderedChart
 from .palette import controllers_css
+from .render import CHARTS_DIR
 from .static_images import ImageJob, Progress, render_images, themed
-
-CHARTS_DIR = "charts"  # render.ASSETS links here
 
 
 def hashed_name(bundle: Path) -> str:

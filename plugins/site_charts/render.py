@@ -22,7 +22,8 @@ from .values import ColumnText, axis_title, plain_values
 
 # Replaced, per page, by the path from that page to the site's root.
 SITE_ROOT = "@site-root@"
-ASSETS = f"{SITE_ROOT}/charts"
+CHARTS_DIR = "charts"  # each chart's CSV and static image, written by assets.py
+ASSETS = f"{SITE_ROOT}/{CHARTS_DIR}"
 SOURCES_INLINE = 4  # more reports than this go into a list the reader can open
 IMAGE_WIDTH = 720  # pixels; the static image scales down to the column
 

@@ -16,19 +16,40 @@ def series_figure(
     spec: ChartSpec, rows: pd.DataFrame, context: ChartContext
 ) -> go.Figure:
     """Build a line, area or step chart."""
+    figure = values_figure(
+        spec,
+        rows,
+        context,
+        go.Scatter,
+        mode="lines+markers",
+        line_shape="hv" if spec.kind == "step" else None,
+        fill="tozeroy" if spec.kind == "area" else None,
+    )
+    if spec.annotate and context.events is not None and not rows.empty:
+        span = (rows[spec.x].min(), rows[spec.x].max())
+        add_event_markers(figure, context.events, spec.annotate, span)
+    return figure
+
+
+def values_figure(
+    spec: ChartSpec,
+    rows: pd.DataFrame,
+    context: ChartContext,
+    trace: type[go.Scatter | go.Bar],
+    **trace_options,
+) -> go.Figure:
+    """Build one ``trace`` per value of ``color`` from the x and y columns."""
     figure = go.Figure()
     unit = context.columns[spec.y].unit
     for name, group in groups(rows, spec.color):
         figure.add_trace(
-            go.Scatter(
+            trace(
                 x=plain_values(group[spec.x]),
                 y=plain_values(group[spec.y]),
                 name=name,
-                mode="lines+markers",
-                line_shape="hv" if spec.kind == "step" else None,
-                fill="tozeroy" if spec.kind == "area" else None,
                 hovertemplate=f"%{{y:,}} {unit}".strip()
                 + f"<extra>{name or ''}</extra>",
+                **trace_options,
             )
         )
     figure.update_layout(
@@ -36,9 +57,6 @@ def series_figure(
         height=spec.height or DEFAULT_HEIGHT,
         showlegend=bool(spec.color),
     )
-    if spec.annotate and context.events is not None and not rows.empty:
-        span = (rows[spec.x].min(), rows[spec.x].max())
-        add_event_markers(figure, context.events, spec.annotate, span)
     return figure
 
 
