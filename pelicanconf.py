@@ -53,6 +53,9 @@ TAG_SAVE_AS = CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+# Stories read in order: "Part: 1" in a story's header; stories without one come last.
+ARTICLE_ORDER_BY = "part"
+DEFAULT_METADATA = {"part": "99"}
 
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

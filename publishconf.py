@@ -8,4 +8,5 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "")
 RELATIVE_URLS = not SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# A feed needs absolute links, so there is one only when SITEURL is set.
+FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
