@@ -53,10 +53,24 @@ def prepare(pelican) -> None:
         )
         raise ChartError(str(bundle), 1, "plotly.js bundle missing; run npm ci")
     pelican.settings["PLOTLY_JS"] = f"{options['bundle_dir']}/{hashed_name(bundle)}"
-    theme = json.loads(Path(options["theme"]).read_text(encoding="utf-8"))
+    theme = read_json(options["theme"], "the chart theme")
     pelican.settings["CHART_THEME"] = json.dumps(
         theme, sort_keys=True, separators=(",", ":")
     )
+
+
+def read_json(path: str, what: str) -> dict:
+    """Return a JSON file's content; a missing or broken file is a located error."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        log.error(
+            "%s: %s is missing (restore it: git checkout -- %s)", path, what, path
+        )
+        raise ChartError(path, 1, f"{what} is missing") from err
+    except json.JSONDecodeError as err:
+        log.error("%s:%d: %s is not valid JSON: %s", path, err.lineno, what, err.msg)
+        raise ChartError(path, err.lineno, f"{what} is not valid JSON") from err
 
 
 def use_chart_reader(readers) -> None:
@@ -78,7 +92,7 @@ def start_build(generator) -> None:
                 "pelicanconf.py", 1, "site_data must come before site_charts"
             )
         options = settings_for(generator.settings)
-        basemap = json.loads(Path(options["basemap"]).read_text(encoding="utf-8"))
+        basemap = read_json(options["basemap"], "the base map")
         context[BUILD_KEY] = BuildCharts(datasets, basemap, options["require_alt"])
     for reader in generator.readers.readers.values():
         if isinstance(reader, ChartMarkdownReader):

@@ -159,3 +159,14 @@ def test_command_line_exits_non_zero_without_a_traceback(fixture_site):
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{ARTICLE}:11: unknown column 'area'" in result.stderr + result.stdout
     assert "Build failed" in result.stderr
+
+
+def test_broken_chart_theme_is_a_located_error(build, fixture_site):
+    theme = fixture_site / "chart-theme.json"
+    theme.write_text('{"font": {"size": 13,}}')
+    with pytest.raises(BuildFailed) as failure:
+        build(**repo_overrides(theme=str(theme)))
+    assert any(
+        f"{theme}:1: the chart theme is not valid JSON" in e
+        for e in failure.value.errors
+    ), failure.value.errors
