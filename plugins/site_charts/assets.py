@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -16,12 +15,12 @@ from typing import Any
 from .chart_block import RenderedChart
 from .palette import controllers_css
 from .render import CHARTS_DIR
-from .static_images import ImageJob, Progress, render_images, themed
+from .static_images import ImageJob, Progress, file_digest, render_images, themed
 
 
 def hashed_name(bundle: Path) -> str:
     """Return the bundle's file name with a digest of its content in it."""
-    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()[:12]
+    digest = file_digest(bundle)[:12]
     stem = bundle.name.removesuffix(".min.js")
     return f"{stem}.{digest}.min.js"
 

@@ -181,7 +181,8 @@ def _check_column(block: Block, key: str, column: Any, dataset: DatasetLike) -> 
         )
 
 
-MAP_MONTHS = ("2014-01-01", "2019-12-31")
+STORY_END = "2019-12-31"  # the last day the charts show
+MAP_MONTHS = ("2014-01-01", STORY_END)
 
 
 def _check_map_date(block: Block) -> str | None:

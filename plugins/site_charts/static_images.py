@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import functools
 import hashlib
 import json
 import re
@@ -70,11 +71,21 @@ def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, A
     return merged
 
 
+@functools.cache
+def _digest(path: Path, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """Return a file's SHA-256, read once per process while the file is unchanged."""
+    return _digest(path.resolve(), path.stat().st_mtime_ns)
+
+
 def render_images(
     jobs: Sequence[ImageJob], *, cache_dir: Path, bundle: Path, progress: Progress
 ) -> dict[str, Path]:
     """Return the cached SVG for every job, rendering the missing ones first."""
-    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
+    digest = file_digest(bundle)
     cache_dir.mkdir(parents=True, exist_ok=True)
     paths = {job.chart_id: cache_dir / f"{job.key(digest)}.svg" for job in jobs}
     missing = [job for job in jobs if not paths[job.chart_id].exists()]

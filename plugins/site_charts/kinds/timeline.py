@@ -6,12 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import CONTROLLER_COLOURS
-from ..spec import ChartSpec
+from ..spec import STORY_END, ChartSpec
 from ..values import reader_date
 from .context import ChartContext
 
 BAND_HEIGHT = 22
-CHART_END = pd.Timestamp("2019-12-31")  # where open periods are drawn to
+CHART_END = pd.Timestamp(STORY_END)  # where open periods are drawn to
 MS_PER_DAY = 86_400_000
 
 
